@@ -97,6 +97,8 @@ export interface Stage {
 /** What a stage needs from the link it sits in. */
 export interface StageContext {
   emit(chunk: Buffer): void;
+  /** Account for bytes the stage discards on purpose (blackhole), so they are not "held". */
+  drop(length: number): void;
   random: Random;
 }
 
@@ -123,6 +125,12 @@ export interface TargetControl {
   pause(ms: number): Promise<void>;
 }
 
+/** What a listener action can do (implemented by the proxy). */
+export interface ListenerControl {
+  /** Reset `count` connections at accept: from connection `from` on, or the next ones. */
+  refuse(count: number, from: number | 'any'): void;
+}
+
 /** One action: its parameters and what it does. One file per action in `src/faults/`. */
 export interface FaultAction {
   readonly name: ActionName;
@@ -132,6 +140,8 @@ export interface FaultAction {
   readonly params: Readonly<Record<string, ParamSpec>>;
   /** Pair actions: runs when the trigger fires. */
   fire?(context: PairFaultContext, params: Fault['params']): void;
+  /** Listener actions: runs when the fault is armed (connection `N` or the next ones). */
+  fireListener?(listener: ListenerControl, params: Fault['params'], at: Trigger): void;
   /** Target actions: runs when the trigger fires. */
   fireTarget?(target: TargetControl, params: Fault['params']): Promise<void>;
   /** The fault in words, for reports: "reset both sides". */
