@@ -4,7 +4,7 @@
  */
 import { SockfaultError } from '../errors.js';
 import { ACTIONS, isActionName } from './registry.js';
-import type { Fault, ParamSpec, Trigger } from './types.js';
+import type { Fault, FaultInput, ParamSpec, Trigger } from './types.js';
 
 const TRIGGER_KEYS = new Set(['connection', 'direction', 'bytes', 'afterMs']);
 
@@ -87,7 +87,7 @@ export function validateFault(input: unknown, path = 'fault'): Fault {
 }
 
 /** The fault back in its input shape (`{ at, action, ...params }`), for plans in reports and replay files. */
-export function faultToInput(fault: Fault): Record<string, unknown> {
+export function faultToInput(fault: Fault): FaultInput {
   const params = Object.fromEntries(Object.entries(fault.params).filter(([, value]) => value !== undefined));
   return { at: { ...fault.at }, action: fault.action, ...params };
 }
