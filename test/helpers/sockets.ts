@@ -106,8 +106,9 @@ export async function listenServer(options: net.ServerOpts = { allowHalfOpen: tr
       return queue.shift()!;
     },
     close: async () => {
+      const closing = [...sockets].map((socket) => (socket.closed ? undefined : pEvent(socket, 'close', { timeout: 5000, rejectionEvents: [] })));
       for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([...closing, new Promise<void>((resolve) => server.close(() => resolve()))]);
     },
   };
 }
