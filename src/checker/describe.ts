@@ -41,8 +41,13 @@ export function faultClause(connection: number | undefined, fault: LastFault | u
   if (fault === undefined) return connection === undefined ? '' : `; no fault fired${where}`;
   // A target or listener fault has no connection: say so, or the user looks on the wrong pair.
   const target = fault.connection === undefined && connection !== undefined ? ' (on the target)' : '';
+  if (fault.connection !== undefined && connection !== undefined && fault.connection !== connection) {
+    // The op's last attempt ran on a later connection; the fault that sent it there is elsewhere.
+    return `; no fault fired${where}; last fault before it, on connection ${fault.connection}: ${fault.description}`;
+  }
   const which = fault.after === true ? 'first fault, after it,' : 'last fault';
-  return `; ${which}${where}${target}: ${fault.description}`;
+  const its = connection === undefined && fault.connection !== undefined ? ` on connection ${fault.connection}` : '';
+  return `; ${which}${its}${where}${target}: ${fault.description}`;
 }
 
 /** The moment an op is judged at: when it completed, or never (the end of the log). */

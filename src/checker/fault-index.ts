@@ -75,10 +75,16 @@ export class FaultIndex {
     for (const list of this.#byConnection.values()) list.sort(byTime);
   }
 
-  /** The fault explaining something that happened on `connection` at `time`. */
+  /**
+   * The fault explaining something that happened on `connection` at `time`. An op's
+   * record names only the connection of its last attempt: a resend on a fresh connection
+   * was caused by a fault on an earlier one, so when its own connection saw none before,
+   * the last fault anywhere before it is the explanation.
+   */
   onConnection(connection: number | undefined, time: number): LastFault | undefined {
     const own = connection === undefined ? undefined : this.#byConnection.get(connection);
-    return pick(own === undefined ? [this.#global] : [own, this.#global], time, true);
+    const lists = own === undefined ? [this.#global] : [own, this.#global];
+    return pick(lists, time, false) ?? pick([this.#all], time, false) ?? pick(lists, time, true);
   }
 
   /**

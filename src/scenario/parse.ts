@@ -7,7 +7,7 @@
  *   .json  JSON.parse for the data (exact JSON semantics), the YAML parser for positions
  *   .ts    import() → default export or `scenario` (no positions)
  */
-import { pathToFileURL } from 'node:url';
+import { importModule } from '../import-module.js';
 import { LineCounter, isAlias, isNode, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { hasCode } from '../errors.js';
 import { mapPositions, type SourcePosition, type SourcePositions } from './positions.js';
@@ -118,12 +118,9 @@ export function parseJsonSource(text: string, label: string): ParsedSource {
 export async function importScenarioModule(file: string, label: string): Promise<ParsedSource> {
   let module: { default?: unknown; scenario?: unknown };
   try {
-    module = (await import(pathToFileURL(file).href)) as typeof module;
+    module = (await importModule(file)) as typeof module;
   } catch (error) {
-    const hint = hasCode(error, 'ERR_UNKNOWN_FILE_EXTENSION')
-      ? ' (TypeScript scenarios need a TypeScript loader, e.g. `node --import tsx`, or use .js/.mjs)'
-      : '';
-    throw scenarioReadError(label, [{ message: `cannot import the scenario module: ${(error as Error).message}${hint}` }], error);
+    throw scenarioReadError(label, [{ message: `cannot import the scenario module: ${(error as Error).message}` }], error);
   }
   const data = module.default ?? module.scenario;
   if (data === undefined) {

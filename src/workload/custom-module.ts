@@ -8,7 +8,7 @@
  */
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importModule } from '../import-module.js';
 import { SockfaultError, hasCode } from '../errors.js';
 import type { Observation } from '../history/types.js';
 import { toObservation } from './readback-queries.js';
@@ -30,7 +30,7 @@ export async function loadDefaultFunction(path: string, dir: string, code: Modul
   }
   let loaded: { default?: unknown };
   try {
-    loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    loaded = (await importModule(file)) as { default?: unknown };
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     throw new SockfaultError(code, `${kind} module ${file} failed to load: ${detail}`, { cause, location: path });

@@ -70,11 +70,15 @@ describe('anomaly explanations', () => {
     expect(anomaly?.detail).toMatch(/; last fault on connection 2 \(on the target\): kill the target$/);
   });
 
-  it('says so when no fault fired on the connection, and stays silent without a connection', () => {
-    expect(explain(lostOp(100, 3), [fault(1, 2, 'elsewhere')])?.detail).toMatch(/; no fault fired on connection 3$/);
+  it('says so when no fault fired on the connection, and names the fault that sent a resend elsewhere', () => {
+    expect(explain(lostOp(100, 3), [])?.detail).toMatch(/; no fault fired on connection 3$/);
+    // A resend on connection 3 was caused by a fault on an earlier connection: name it.
+    const resent = explain(lostOp(100, 3), [fault(1, 2, 'elsewhere')]);
+    expect(resent?.detail).toMatch(/; no fault fired on connection 3; last fault before it, on connection 2: elsewhere$/);
+    expect(resent?.lastFault).toMatchObject({ connection: 2, description: 'elsewhere' });
     const bare: OpRecord = { id: 'm1', outcome: 'ok', invokedAt: 1, completedAt: 2 };
     const anomaly = explain(bare, [fault(1, 2, 'elsewhere')]);
-    expect(anomaly?.detail).toBe('op m1 was acknowledged (ok) but the server never kept it');
+    expect(anomaly?.detail).toBe('op m1 was acknowledged (ok) but the server never kept it; last fault on connection 2: elsewhere');
     expect(anomaly).not.toHaveProperty('connection');
   });
 
