@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   ERR_READBACK: 'the readback could not read what the server kept',
   ERR_HISTORY: 'a history is inconsistent (for example an op id used twice)',
   ERR_TIMEOUT: 'a bounded wait ran out',
+  ERR_HARNESS: 'an unexpected error inside the harness itself (a bug in sockfault: please report it)',
 } as const;
 
 /** A stable error code, documented in the README. */

@@ -12,3 +12,14 @@ describe('SockfaultError', () => {
     expect(hasCode(error, 'ERR_TIMEOUT')).toBe(false);
   });
 });
+
+describe('error codes', () => {
+  it('every code is documented in the README, and the README lists no other', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { ERROR_CODES } = await import('../../src/errors.js');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Error codes'));
+    const documented = new Set([...section.matchAll(/^\| `(ERR_[A-Z_]+)` \|/gm)].map((match) => match[1]));
+    expect(documented).toEqual(new Set(Object.keys(ERROR_CODES)));
+  });
+});
