@@ -172,10 +172,16 @@ async function bounded(
   return { phase, afterMs: timeoutMs };
 }
 
-/** A fault may have killed the target for good: readback then asks a fresh one (what a restart keeps). */
+/**
+ * A fault may have killed the target for good (a kill without restart, or a restart that
+ * failed): readback then asks a fresh one, which holds whatever the server made durable.
+ */
 async function restartIfDead(scenario: Scenario, target: RunningTarget, options: RunOptions): Promise<RunningTarget> {
-  const last = [...target.log].reverse().find((event) => event.type === 'exit' || event.type === 'restart' || event.type === 'start');
-  if (last?.type !== 'exit') return target;
+  const lifecycle = target.log.filter(
+    (event) => event.type === 'start' || event.type === 'exit' || event.type === 'restart' || (event.type === 'crash' && event.code?.startsWith('ERR_TARGET')),
+  );
+  const last = lifecycle.at(-1);
+  if (last?.type !== 'exit' && last?.type !== 'crash') return target;
   return startTarget(scenario.target, { dir: scenario.dir, allowRemote: options.allowRemote ?? false });
 }
 
