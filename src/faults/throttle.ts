@@ -3,39 +3,17 @@
  * about 1/20 s of traffic so the rate is smooth rather than bursty.
  */
 import { now } from '../clock.js';
-import { TimedQueue } from './timed-queue.js';
-import type { FaultAction, Stage, StageContext } from './types.js';
+import { TimedStage } from './timed-queue.js';
+import type { FaultAction } from './types.js';
 
-class ThrottleStage implements Stage {
-  #queue: TimedQueue;
-  #released = false;
-  #nextFree = 0;
-  readonly #slice: number;
-  constructor(
-    private readonly context: StageContext,
-    private readonly bytesPerSecond: number,
-  ) {
-    this.#queue = new TimedQueue(context.emit);
-    this.#slice = Math.max(1, Math.floor(bytesPerSecond / 20));
-  }
-  write(chunk: Buffer): void {
-    if (this.#released) return this.context.emit(chunk);
-    for (let start = 0; start < chunk.length; start += this.#slice) {
-      const slice = chunk.subarray(start, start + this.#slice);
-      const due = Math.max(now(), this.#nextFree);
-      this.#nextFree = due + (slice.length * 1000) / this.bytesPerSecond;
-      this.#queue.push(slice, due);
-    }
-  }
-  end(done: () => void): void {
-    this.#queue.whenEmpty(done);
-  }
-  release(): void {
-    this.#released = true;
-    this.#queue.flush();
-  }
-  dispose(): void {
-    this.#queue.dispose();
+/** Slices of `chunk`, each due when the previous one has used up its share of the rate. */
+function* paced(chunk: Buffer, bytesPerSecond: number, clock: { nextFree: number }): Iterable<[Buffer, number]> {
+  const slice = Math.max(1, Math.floor(bytesPerSecond / 20));
+  for (let start = 0; start < chunk.length; start += slice) {
+    const piece = chunk.subarray(start, start + slice);
+    const due = Math.max(now(), clock.nextFree);
+    clock.nextFree = due + (piece.length * 1000) / bytesPerSecond;
+    yield [piece, due];
   }
 }
 
@@ -46,6 +24,9 @@ export const throttleAction: FaultAction = {
   params: {
     bytesPerSecond: { kind: 'integer', min: 1, default: 16_384, doc: 'bandwidth limit (bytes per second)' },
   },
-  fire: (context, params) => context.addStage((stage) => new ThrottleStage(stage, params.bytesPerSecond as number)),
+  fire: (context, params) => {
+    const clock = { nextFree: 0 };
+    context.addStage((stage) => new TimedStage(stage, (chunk) => paced(chunk, params.bytesPerSecond as number, clock)));
+  },
   describe: (params) => `throttle to ${params.bytesPerSecond} bytes/s`,
 };

@@ -4,6 +4,7 @@
  * decrease.
  */
 import { now } from '../clock.js';
+import type { Stage, StageContext } from './types.js';
 
 export class TimedQueue {
   #items: { chunk: Buffer; due: number }[] = [];
@@ -70,5 +71,36 @@ export class TimedQueue {
     const done = this.#whenEmpty;
     this.#whenEmpty = undefined;
     done();
+  }
+}
+
+/**
+ * A stage that releases each chunk (or slices of it) at a due time chosen by `plan`:
+ * the shared body of `delay` and `throttle`, which differ only in how they pick times.
+ */
+export class TimedStage implements Stage {
+  readonly #queue: TimedQueue;
+  readonly #emit: (chunk: Buffer) => void;
+  readonly #plan: (chunk: Buffer) => Iterable<[slice: Buffer, due: number]>;
+  #released = false;
+
+  constructor(context: StageContext, plan: (chunk: Buffer) => Iterable<[slice: Buffer, due: number]>) {
+    this.#emit = context.emit;
+    this.#queue = new TimedQueue(context.emit);
+    this.#plan = plan;
+  }
+  write(chunk: Buffer): void {
+    if (this.#released) return this.#emit(chunk);
+    for (const [slice, due] of this.#plan(chunk)) this.#queue.push(slice, due);
+  }
+  end(done: () => void): void {
+    this.#queue.whenEmpty(done);
+  }
+  release(): void {
+    this.#released = true;
+    this.#queue.flush();
+  }
+  dispose(): void {
+    this.#queue.dispose();
   }
 }
