@@ -7,7 +7,8 @@ import { encodeFrame, onFrames, runAsScript } from './shared.js';
 /** A frames ledger server; entries live in memory, in the order they were first stored. */
 export function createServer() {
   const entries = new Map();
-  return net.createServer((socket) => {
+  // noDelay: small replies go out at once instead of waiting on the peer's delayed ACK (Nagle).
+  return net.createServer({ noDelay: true }, (socket) => {
     socket.on('error', () => {});
     onFrames(socket, (message) => {
       if (message?.list === true) {

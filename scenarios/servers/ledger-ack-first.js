@@ -7,7 +7,8 @@ import { formatList, onLines, parsePut, runAsScript } from './shared.js';
 /** A ledger server that acknowledges before the entry is committed. */
 export function createServer() {
   const entries = new Map();
-  return net.createServer((socket) => {
+  // noDelay: small replies go out at once instead of waiting on the peer's delayed ACK (Nagle).
+  return net.createServer({ noDelay: true }, (socket) => {
     const uncommitted = new Map();
     const reader = onLines(socket, (line) => {
       const put = parsePut(line);

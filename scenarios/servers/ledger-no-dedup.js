@@ -7,7 +7,8 @@ import { formatList, onLines, parsePut, runAsScript } from './shared.js';
 /** A ledger server whose entries are a plain list (no dedup by id). */
 export function createServer() {
   const entries = [];
-  return net.createServer((socket) => {
+  // noDelay: small replies go out at once instead of waiting on the peer's delayed ACK (Nagle).
+  return net.createServer({ noDelay: true }, (socket) => {
     socket.on('error', () => {});
     onLines(socket, (line) => {
       const put = parsePut(line);

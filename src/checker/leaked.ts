@@ -1,10 +1,12 @@
 /**
- * The `leaked` family, read from the transport log alone. Once the client leg of a pair
- * is closed, the client is gone; the server must then close its own side (a FIN or a
- * close coming from the server, `by: 'peer'` on the server leg) within
- * `expect.closeWithin` ms. A server that closed first is fine.
+ * The `leaked` family, read from the transport log alone. Once the client sent its FIN
+ * or its leg of the pair closed, the client is gone; the server must then close its own
+ * side (a FIN or a close coming from the server, `by: 'peer'` on the server leg) within
+ * `expect.closeWithin` ms. A server that closed first is fine. The clock starts at the
+ * client's FIN even when a fault (blackhole, stall) kept it from the server: a peer that
+ * vanished without a word is exactly what an idle timeout is for.
  *
- *   client leg ──close at t──────────────────────────────▶
+ *   client leg ──FIN or close at t───────────────────────▶
  *   server leg ─────────────── peer fin/close ≤ t + closeWithin ? fine : leaked
  *
  * A server leg closed only by the proxy (teardown, or a fault) does not count: the proxy
@@ -18,7 +20,7 @@ import type { Anomaly } from './types.js';
 
 interface Legs {
   refused: boolean;
-  /** First close of the client leg. */
+  /** First FIN from the client or close of the client leg. */
   clientClosed?: number;
   clientHow?: string;
   /** First FIN or close of the server leg that came from the server itself. */
@@ -39,9 +41,13 @@ function legsOf(log: readonly TransportEvent[]): Map<number, Legs> {
     if (event.type !== 'fin' && event.type !== 'close') continue;
     const legs = get(event.connection);
     if (event.side === 'client') {
-      if (event.type === 'close' && legs.clientClosed === undefined) {
+      if (legs.clientClosed !== undefined) continue;
+      if (event.type === 'close') {
         legs.clientClosed = event.at;
         legs.clientHow = event.how === 'error' && event.code !== undefined ? event.code : event.how;
+      } else if (event.by === 'peer') {
+        legs.clientClosed = event.at;
+        legs.clientHow = 'fin';
       }
     } else if (event.by === 'peer') {
       legs.serverReleased = Math.min(legs.serverReleased ?? event.at, event.at);
@@ -72,7 +78,7 @@ export function checkLeaked(log: readonly TransportEvent[], closeWithin: number,
       kind: 'leaked',
       connection,
       detail:
-        `connection ${connection}: the client leg closed (${legs.clientHow}) but the server did not close ` +
+        `connection ${connection}: the client left (${legs.clientHow}) but the server did not close ` +
         `its side within ${closeWithin} ms; ${fate}${faultClause(connection, lastFault)}`,
     };
     if (lastFault !== undefined) anomaly.lastFault = lastFault;

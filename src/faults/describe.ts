@@ -6,7 +6,7 @@ const count = new Intl.NumberFormat('en-US');
 
 export function describeTrigger(at: Fault['at']): string {
   const where = at.connection === 'any' ? 'on any connection' : `on connection ${at.connection}`;
-  if (at.bytes !== undefined) return `at ${count.format(at.bytes)} bytes ${at.direction} ${where}`;
+  if (at.bytes !== undefined) return `at ${count.format(at.bytes)} byte${at.bytes === 1 ? '' : 's'} ${at.direction} ${where}`;
   if (at.afterMs !== undefined) return `${count.format(at.afterMs)} ms after open ${where} (${at.direction})`;
   return `on open ${where} (${at.direction})`;
 }

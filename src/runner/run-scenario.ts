@@ -10,7 +10,7 @@
 import { now } from '../clock.js';
 import { checkHistory } from '../checker/check.js';
 import type { HungInput } from '../checker/types.js';
-import type { Fault, FaultInput } from '../faults/types.js';
+import type { Fault, FaultInput, TargetControl } from '../faults/types.js';
 import { faultToInput, validateFault } from '../faults/validate.js';
 import { HistoryRecorder } from '../history/recorder.js';
 import type { Observation } from '../history/types.js';
@@ -42,6 +42,8 @@ export interface RunOptions {
 
 /** How long a workload or readback gets to return after its signal aborted. */
 const ABORT_GRACE_MS = 2000;
+/** How long a failed readback waits for the target's crash to be reported before calling it a harness error. */
+const CRASH_GRACE_MS = 1000;
 /** How long readback waits for connections to close after the workload (without closeWithin). */
 const SETTLE_MS = 1000;
 
@@ -79,11 +81,12 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     const targetStart = now();
     target ??= await startTarget(scenario.target, { dir: scenario.dir, allowRemote: options.allowRemote ?? false, signal: cancel.signal });
     result.timings.targetMs = options.target ? 0 : now() - targetStart;
+    const targetActions = trackTargetActions(target);
     proxy = new FaultProxy({
       target: { host: target.host, port: target.port },
       faults: plan,
       seed,
-      targetControl: target.control,
+      targetControl: targetActions.control,
       recordData: options.recordData ?? true,
       allowRemote: options.allowRemote ?? false,
     });
@@ -104,6 +107,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     result.timings.workloadMs = now() - workloadStart;
 
     proxy.clearFaults();
+    // A kill-target may still be restarting the server: readback must ask the server that
+    // comes back, not race it.
+    await within(targetActions.settled(), scenario.timeout, () => undefined);
     await proxyIdle(proxy, scenario.expect.closeWithin ?? SETTLE_MS);
     if (!hung && !options.signal?.aborted) {
       const readbackStart = now();
@@ -113,9 +119,18 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         scenario.workload,
         { target: { host: readbackTarget.host, port: readbackTarget.port }, runId, signal: cancel.signal },
         { dir: scenario.dir },
-      ).then((observations) => {
-        if (observations) result.observations = observations.filter((entry: Observation) => entry.id.startsWith(`${runId}-`) || !isOtherRun(entry.id));
-      });
+      ).then(
+        (observations) => {
+          if (observations) result.observations = observations.filter((entry: Observation) => entry.id.startsWith(`${runId}-`) || !isOtherRun(entry.id));
+        },
+        async (error: unknown) => {
+          // A server that a fault made crash may die just as readback asks it: that is the
+          // finding (target-crashed), not a harness error.
+          const crash = readbackTarget!.crashed() ?? (await within(readbackTarget!.crash.then((event) => event), CRASH_GRACE_MS, () => undefined));
+          if (crash === undefined) throw error;
+          workloadLog.push(`readback failed after the target crashed: ${(error as Error).message}`);
+        },
+      );
       hung = await bounded(reading, scenario.timeout, cancel, 'readback');
       result.timings.readbackMs = now() - readbackStart;
     }
@@ -147,6 +162,26 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   }
   result.timings.totalMs = now() - startedAt;
   return result;
+}
+
+/** Wraps the target's controls so the run knows when every kill/pause it fired is over. */
+function trackTargetActions(target: RunningTarget): { control: TargetControl; settled(): Promise<void> } {
+  const pending = new Set<Promise<void>>();
+  const track = (action: Promise<void>): Promise<void> => {
+    pending.add(action);
+    const forget = (): void => void pending.delete(action);
+    action.then(forget, forget);
+    return action;
+  };
+  return {
+    control: {
+      kill: (options) => track(target.control.kill(options)),
+      pause: (ms) => track(target.control.pause(ms)),
+    },
+    settled: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
 }
 
 function isFault(value: Fault | FaultInput): value is Fault {

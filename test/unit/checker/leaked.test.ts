@@ -54,14 +54,20 @@ describe('checkHistory leaked', () => {
     const details = checkHistory({ history: [], observations: [], transportLog: log, expect: { closeWithin: 100 } })
       .anomalies.map((a) => a.detail);
     expect(details).toEqual([
-      'connection 1: the client leg closed (fin) but the server did not close its side within 100 ms; it closed its side only 101 ms after the client left; no fault fired on connection 1',
-      'connection 2: the client leg closed (rst) but the server did not close its side within 100 ms; its side was only closed by the proxy, 880 ms after the client left; no fault fired on connection 2',
-      'connection 3: the client leg closed (fin) but the server did not close its side within 100 ms; its side was still open when the log ended; no fault fired on connection 3',
+      'connection 1: the client left (fin) but the server did not close its side within 100 ms; it closed its side only 101 ms after the client left; no fault fired on connection 1',
+      'connection 2: the client left (rst) but the server did not close its side within 100 ms; its side was only closed by the proxy, 880 ms after the client left; no fault fired on connection 2',
+      'connection 3: the client left (fin) but the server did not close its side within 100 ms; its side was still open when the log ended; no fault fired on connection 3',
     ]);
   });
 
+  it('starts the clock at the client\'s FIN: a half-closed client whose server never closes is leaked', () => {
+    expect(leaked([open(1), fin(1, 'client', 'peer', 10)])).toEqual([1]);
+    expect(leaked([open(1), fin(1, 'client', 'peer', 10), fin(1, 'server', 'peer', 60)])).toEqual([]);
+  });
+
   it('ignores connections whose client is still there and connections refused at accept', () => {
-    expect(leaked([open(1), fin(1, 'client', 'peer', 10)])).toEqual([]);
+    expect(leaked([open(1)])).toEqual([]);
+    expect(leaked([open(1), fin(1, 'client', 'proxy', 10)])).toEqual([]);
     expect(leaked([{ type: 'refused', at: 1, connection: 4 }, close(4, 'client', 'proxy', 1)])).toEqual([]);
   });
 

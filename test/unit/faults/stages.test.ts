@@ -87,12 +87,16 @@ describe('stages', () => {
     expect(ended).toBe(true);
   });
 
-  it('blackhole drops and reports the drop; after release it forwards', () => {
+  it('blackhole drops data and the FIN and reports the drop; after release it forwards', () => {
     const { stage, emitted, dropped } = stageOf({ action: 'blackhole' });
     stage.write(bytes('gone'));
+    let ended = false;
+    stage.end(() => (ended = true));
     expect(emitted).toHaveLength(0);
     expect(dropped()).toBe(4);
+    expect(ended).toBe(false);
     stage.release();
+    expect(ended).toBe(true);
     stage.write(bytes('back'));
     expect(joined(emitted)).toBe('back');
   });
