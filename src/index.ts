@@ -36,3 +36,11 @@ export type { RunningTarget, StartTargetOptions, TargetKind, TargetEvent } from 
 export * from './runner/index.js';
 export { checkHistory, ANOMALY_KINDS } from './checker/index.js';
 export type { Anomaly, AnomalyKind, CheckHistoryInput, HungInput, LastFault, Verdict, VerdictCounts } from './checker/index.js';
+
+// Property search and replay
+export { checkScenario, replayScenario } from './property/index.js';
+export type { CheckOptions, CheckResult, FailingRun, ProgressEvent, ReplayOptions, ReplayResult, ScenarioStatus } from './property/index.js';
+
+// Reports (one pure formatter per format)
+export { REPORTERS, REPORTER_NAMES, reportFromRun, reportFromCheck, reportFromReplay, reportFromError } from './report/index.js';
+export type { Reporter, ReporterName, ScenarioReport } from './report/index.js';

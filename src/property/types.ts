@@ -10,7 +10,11 @@ import type { RunError, RunResult } from '../runner/types.js';
 export interface CheckOptions {
   /** Plans to try (default `scenario.generate.runs`). */
   runs?: number;
-  /** fast-check seed (default `scenario.generate.seed`, else random — and then reported). */
+  /**
+   * fast-check seed (default `scenario.generate.seed`, else random — and then reported).
+   * It is also the seed of every run of the search (payloads, fragment sizes), so that a
+   * plan means the same bytes in every run and on replay.
+   */
   seed?: number;
   /** fast-check path of a counterexample, to replay a shrunk failure directly. */
   path?: string;
@@ -24,8 +28,10 @@ export interface CheckOptions {
 
 export type ProgressEvent =
   | { type: 'calibrated'; connections: number; bytes: { connection: number; upstream: number; downstream: number }[] }
-  | { type: 'run'; run: number; runs: number; runsPerSecond: number; failed: boolean }
-  | { type: 'shrink'; step: number; faults: number }
+  /** A plan of the search phase was run (`plan`: the plan it tried). */
+  | { type: 'run'; run: number; runs: number; runsPerSecond: number; failed: boolean; plan?: FaultInput[] }
+  /** A smaller plan still failed (`plan`: that plan). */
+  | { type: 'shrink'; step: number; faults: number; plan?: FaultInput[] }
   | { type: 'confirm'; agreed: boolean };
 
 /**
@@ -66,10 +72,19 @@ export interface CheckResult {
   runsPerSecond: number;
   /** True when the search was cancelled before it finished. */
   interrupted?: boolean;
+  /**
+   * Whether the minimal plan, run once more after shrinking, showed the same anomaly kinds
+   * (absent when nothing failed, or when the search was interrupted before confirming).
+   */
+  confirmed?: boolean;
+  /** The minimal plan as JSON, for `sockfault replay <file> --plan` (the `--plan` alternative). */
+  replayPlan?: string;
+  /** Runs spent shrinking (each shrink candidate is one run), the confirmation excluded. */
+  shrinkRuns?: number;
 }
 
 export interface ReplayOptions {
-  /** Replay this plan… */
+  /** Replay this plan (run with `seed`, default `scenario.generate.seed`, else 1)… */
   plan?: readonly FaultInput[];
   /** …or the counterexample at `seed` + `path` of an earlier search. */
   seed?: number;
@@ -91,4 +106,8 @@ export interface ReplayResult {
   /** How many runs gave the same anomaly kinds and ids as the first. */
   agreed: number;
   durationMs: number;
+  /** A harness error that stopped the replay (status `errored`). */
+  error?: RunError;
+  /** True when `signal` cancelled the replay before every repeat ran. */
+  interrupted?: boolean;
 }

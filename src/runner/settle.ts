@@ -9,13 +9,19 @@ import type { FaultProxy } from '../proxy/fault-proxy.js';
 export function proxyIdle(proxy: FaultProxy, timeoutMs: number): Promise<boolean> {
   if (proxy.stats().pairs.length === 0) return Promise.resolve(true);
   return new Promise((resolve) => {
+    let settled = false;
     const done = (idle: boolean): void => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       proxy.off('event', onEvent);
       resolve(idle);
     };
+    // A pair logs its `bytes` totals just before the proxy forgets it, so the count is
+    // read a microtask later: read at once, the last pair is still there and the wait
+    // would run to its timeout.
     const onEvent = (event: { type: string }): void => {
-      if (event.type === 'bytes' && proxy.stats().pairs.length === 0) done(true);
+      if (event.type === 'bytes') queueMicrotask(() => proxy.stats().pairs.length === 0 && done(true));
     };
     const timer = setTimeout(() => done(false), timeoutMs);
     proxy.on('event', onEvent);
