@@ -2,8 +2,8 @@
  * `checkHistory`: history + observations + logs → Verdict.
  *
  *   history ──indexOps──▶ one OpTally per op ─┐
- *   observations ──tally──▶ counts, positions ─┼─▶ delivery · unexpected · reordered  (per op)
- *   transport log ──▶ FaultIndex ──────────────┘   leaked · target-crashed · hung    (per run)
+ *   observations ──tally──▶ counts, positions ─┼─▶ unanswered · delivery · unexpected · reordered  (per op)
+ *   transport log ──▶ FaultIndex ──────────────┘   leaked · target-crashed · hung                 (per run)
  *
  * One map look-up per op and per observation, then every family walks the tallies in
  * history order: the check is linear in ops + observations (reordered sorts: n log n). A violation is data in the verdict; only a
@@ -17,6 +17,7 @@ import { indexOps, tallyObservations } from './history-index.js';
 import { checkLeaked } from './leaked.js';
 import { checkReordered } from './reordered.js';
 import { checkHung, checkTargetCrashed } from './run-level.js';
+import { checkUnanswered } from './unanswered.js';
 import { ANOMALY_KINDS } from './types.js';
 import type { Anomaly, AnomalyKind, CheckHistoryInput, Verdict, VerdictCounts } from './types.js';
 import { checkUnexpected } from './unexpected.js';
@@ -53,9 +54,12 @@ export function checkHistory(input: CheckHistoryInput): Verdict {
   tallyObservations(observations, index);
   const faults = new FaultIndex(transportLog);
 
-  const kept = checkDelivery(index.entries, delivery, faults);
+  // Before delivery: an op whose reply was lost is not counted `recovered`.
+  const unanswered = checkUnanswered(index.entries, transportLog, targetLog, faults);
+  const kept = checkDelivery(index.entries, delivery, faults, new Set(unanswered.map((anomaly) => anomaly.id ?? '')));
   const found: Anomaly[][] = [
     kept.anomalies,
+    unanswered,
     checkUnexpected(index.entries, index.unknown, faults),
     checkReordered(index.entries, order, faults),
     closeWithin === undefined ? [] : checkLeaked(transportLog, closeWithin, faults),

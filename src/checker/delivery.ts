@@ -12,6 +12,8 @@
  *
  * Entries with a differing payload still count as kept here: the op reached the server,
  * and the `unexpected` family reports the corruption, so one bug is not also called `lost`.
+ * An `info` op that the server kept but never answered (`unanswered`, judged beforehand
+ * from the logs) is not counted `recovered`: it did not recover, its reply was lost.
  */
 import type { Delivery } from '../scenario/types.js';
 import { opAnomaly, outcomePhrase, times } from './describe.js';
@@ -36,14 +38,23 @@ const RULES: Record<Delivery, DeliveryRules> = {
 /** The delivery family's findings. */
 export interface DeliveryResult {
   anomalies: Anomaly[];
-  /** `info` ops kept as the mode allows. */
+  /** `info` ops kept as the mode allows, `unanswered` ones left out. */
   recovered: number;
   /** Distinct ops kept at least once. */
   observed: number;
 }
 
-/** Judges every op of the history; linear in the number of ops. */
-export function checkDelivery(entries: readonly OpTally[], delivery: Delivery, faults: FaultIndex): DeliveryResult {
+/**
+ * Judges every op of the history; linear in the number of ops.
+ *
+ * @param unanswered - ids of the ops found `unanswered`, which do not count as `recovered`.
+ */
+export function checkDelivery(
+  entries: readonly OpTally[],
+  delivery: Delivery,
+  faults: FaultIndex,
+  unanswered: ReadonlySet<string> = new Set(),
+): DeliveryResult {
   const rules = RULES[delivery];
   const anomalies: Anomaly[] = [];
   let recovered = 0;
@@ -74,7 +85,8 @@ export function checkDelivery(entries: readonly OpTally[], delivery: Delivery, f
         ),
       );
     }
-    if (op.outcome === 'info' && (kept === 1 || (kept > 1 && rules.duplicatesAllowed))) recovered++;
+    const keptAsAllowed = kept === 1 || (kept > 1 && rules.duplicatesAllowed);
+    if (op.outcome === 'info' && keptAsAllowed && !unanswered.has(op.id)) recovered++;
   }
   return { anomalies, recovered, observed };
 }

@@ -21,13 +21,17 @@ export const ANOMALY_KINDS = [
   'duplicated',
   'unexpected',
   'failed-but-applied',
+  'unanswered',
   'reordered',
   'leaked',
   'target-crashed',
   'hung',
 ] as const;
 
-/** What went wrong. `recovered` is not here: an `info` op that was kept is fine. */
+/**
+ * What went wrong. `recovered` is not here: an `info` op that was kept is fine, unless the
+ * server never answered it although nothing cut the reply path (`unanswered`).
+ */
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
 /** The fault that most likely explains an anomaly, copied from the transport log. */
@@ -80,7 +84,7 @@ export type VerdictCounts = {
   observations: number;
   /** Distinct invoked ops the server kept at least once. */
   observed: number;
-  /** `info` ops that were kept as the delivery mode allows (fine, but worth knowing). */
+  /** `info` ops that were kept as the delivery mode allows and are not `unanswered` (fine, but worth knowing). */
   recovered: number;
 } & Record<AnomalyKind, number>;
 

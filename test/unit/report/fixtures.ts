@@ -69,7 +69,7 @@ export function makeRun(overrides: Partial<RunResult> = {}): RunResult {
       anomalies: [LOST, DUPLICATED],
       counts: {
         ops: 3, ok: 3, fail: 0, info: 0, observations: 3, observed: 2, recovered: 0,
-        lost: 1, duplicated: 1, unexpected: 0, 'failed-but-applied': 0, reordered: 0, leaked: 0, 'target-crashed': 0, hung: 0,
+        lost: 1, duplicated: 1, unexpected: 0, 'failed-but-applied': 0, unanswered: 0, reordered: 0, leaked: 0, 'target-crashed': 0, hung: 0,
       },
     },
     workloadLog: [],
