@@ -121,7 +121,12 @@ export interface PairFaultContext {
 
 /** What a target action can do (implemented by the runner's target). */
 export interface TargetControl {
-  kill(options: { restartAfterMs?: number }): Promise<void>;
+  /**
+   * Sends `signal` (default SIGKILL) to the target; a graceful one is followed by SIGKILL
+   * after the target's `stopGrace`. The exit is expected. `restartAfterMs`: start it again
+   * on the same port that long after the exit.
+   */
+  kill(options: { restartAfterMs?: number; signal?: NodeJS.Signals }): Promise<void>;
   pause(ms: number): Promise<void>;
 }
 

@@ -3,7 +3,8 @@
  *
  *   start ─ spawn ─▶ wait ready ─▶ running ─ unexpected exit ─▶ crash (exit event)
  *                        │ timeout → ERR_TARGET_NOT_READY, exit → ERR_TARGET_START
- *   kill-target:  SIGKILL ─ restartAfterMs ─▶ spawn again on the same PORT ─▶ wait ready
+ *   kill-target:  SIGKILL, or SIGTERM|SIGINT|SIGHUP ─ stopGrace ─▶ SIGKILL ─▶ exit (expected)
+ *                 ─ restartAfterMs ─▶ spawn again on the same PORT ─▶ wait ready
  *   pause-target: SIGSTOP ─ ms ─▶ SIGCONT
  *   stop:         SIGTERM ─ stopGrace ─▶ SIGKILL
  */
@@ -19,7 +20,7 @@ import { parseCommandInput, type CommandSpec } from './command-input.js';
 import { createOutputBudget } from './output.js';
 import { waitForReady } from './ready.js';
 import { createCrashLatch, describeThrown, settlesWithin, type RunningTarget, type StartTargetOptions } from './running-target.js';
-import { checkFaultMs, exitedBeforeReadyError, notReadyError, startAbortedError, throwIfStartAborted } from './target-errors.js';
+import { checkFaultMs, checkKillSignal, exitedBeforeReadyError, notReadyError, startAbortedError, throwIfStartAborted } from './target-errors.js';
 import type { TargetEvent } from './types.js';
 
 /** How long to wait for a SIGKILLed process to be reported gone. */
@@ -56,7 +57,7 @@ class CommandTarget implements RunningTarget {
   readonly control: TargetControl = {
     // Kills run one after the other: a second kill-target waits for the first one's restart.
     kill: (options) => {
-      const done = this.#killing.then(() => this.#kill(options.restartAfterMs));
+      const done = this.#killing.then(() => this.#kill(options));
       this.#killing = done.catch(() => {});
       return done;
     },
@@ -123,28 +124,40 @@ class CommandTarget implements RunningTarget {
     this.#stopSignal.abort();
     const child = this.#child;
     if (child === undefined) return;
+    // A stopped process only acts on SIGTERM once it runs again: teardown does not wait for a pause.
+    await this.#end(child, 'SIGTERM', () => this.#pause?.resumeNow());
+  }
+
+  /**
+   * An orderly end: `signal` to the process tree, SIGKILL if it has not exited (and let go
+   * of its output) within `stopGrace`. `signalled` runs once the signal was delivered.
+   */
+  async #end(child: TargetChild, signal: NodeJS.Signals, signalled?: () => void): Promise<void> {
     child.expectExit();
-    // A stopped process only acts on SIGTERM once it runs again.
-    if (child.signal('SIGTERM')) this.#pause?.resumeNow();
+    if (child.signal(signal)) signalled?.();
     if (await settlesWithin(child.closed, this.#spec.stopGrace)) await child.exited;
     else await terminate(child);
   }
 
-  async #kill(restartAfterMs: number | undefined): Promise<void> {
+  async #kill(options: { restartAfterMs?: number; signal?: NodeJS.Signals }): Promise<void> {
+    const { restartAfterMs } = options;
     if (restartAfterMs !== undefined) checkFaultMs(restartAfterMs, 'restartAfterMs');
+    const signal = checkKillSignal(options.signal);
     if (this.#stopping !== undefined) return;
-    this.log.push({ type: 'kill', at: now() });
+    this.log.push({ type: 'kill', at: now(), signal });
     const child = this.#child;
-    if (child !== undefined) await terminate(child);
+    // A paused target (pause-target) acts on a graceful signal when its pause ends, as it
+    // would outside the harness; SIGKILL follows after stopGrace if that is later.
+    if (child !== undefined) await (signal === 'SIGKILL' ? terminate(child) : this.#end(child, signal));
     if (restartAfterMs === undefined) return;
-    const signal = this.#stopSignal.signal;
+    const stopped = this.#stopSignal.signal;
     try {
-      await sleep(restartAfterMs, undefined, { signal });
+      await sleep(restartAfterMs, undefined, { signal: stopped });
     } catch {
       return; // stopped meanwhile
     }
     this.log.push({ type: 'restart', at: now() });
-    await this.launch(signal).catch((error: unknown) => this.#restartFailed(error, signal));
+    await this.launch(stopped).catch((error: unknown) => this.#restartFailed(error, stopped));
   }
 
   // A target that does not come back after kill-target is the target's failure

@@ -4,6 +4,12 @@
  *   createServer() → net.Server | http.Server   listened on 127.0.0.1:port by us; its
  *                                               sockets are tracked so they can be cut
  *   start({ port, host }) → { close() }         listens by itself; ready once the port accepts
+ *
+ * Closing a createServer() instance (the module's own close() for start()):
+ *   reset    kill-target SIGKILL: an RST on every connection, the server closed
+ *   end      kill-target with a graceful signal: the server closed, a FIN (end()) on every
+ *            connection after what it had queued; what is still open after CLOSE_MS is reset
+ *   destroy  stop(): every connection destroyed, the server closed
  */
 import type { Server, Socket } from 'node:net';
 import { pEvent } from 'p-event';
@@ -16,11 +22,14 @@ const LISTEN_MS = 5000;
 const READY_MS = 10_000;
 const CLOSE_MS = 2000;
 
+/** How an instance's open connections are closed (see the diagram above). */
+export type CloseMode = 'reset' | 'end' | 'destroy';
+
 /** A listening instance of the module's server. */
 export interface ModuleInstance {
   readonly port: number;
-  /** Closes it; `reset` cuts open connections with an RST (kill-target), else a plain destroy. */
-  close(reset: boolean): Promise<void>;
+  /** Closes it and its open connections as `mode` says; settles within CLOSE_MS (twice for `end`). */
+  close(mode: CloseMode): Promise<void>;
 }
 
 /** Starts an instance on `port` (0: any free port, for a first `createServer()`). */
@@ -59,21 +68,33 @@ export function createServerLauncher(createServer: () => unknown): ModuleLaunche
     }
     const address = server.address();
     const actual = typeof address === 'object' && address !== null ? address.port : port;
-    return { port: actual, close: (reset) => closeServer(server, sockets, reset) };
+    return { port: actual, close: (mode) => closeServer(server, sockets, mode) };
   };
 }
 
-async function closeServer(server: Server, sockets: Set<Socket>, reset: boolean): Promise<void> {
-  const closed = server.listening ? pEvent(server, 'close', { timeout: CLOSE_MS }).catch(() => {}) : Promise.resolve();
+async function closeServer(server: Server, sockets: Set<Socket>, mode: CloseMode): Promise<void> {
+  const timeout = mode === 'end' ? 2 * CLOSE_MS : CLOSE_MS;
+  const closed = server.listening ? pEvent(server, 'close', { timeout }).catch(() => {}) : Promise.resolve();
   server.close();
+  cut(sockets, mode);
+  // A FIN closes a connection only once its peer closes too; one that does not is cut, as SIGKILL would.
+  if (mode === 'end' && !(await settlesWithin(Promise.all([...sockets].map(closeOf)), CLOSE_MS))) cut(sockets, 'reset');
+  await closed;
+}
+
+function closeOf(socket: Socket): Promise<void> | undefined {
+  return socket.closed ? undefined : new Promise((resolve) => socket.once('close', () => resolve()));
+}
+
+function cut(sockets: Set<Socket>, mode: CloseMode): void {
   for (const socket of sockets) {
     // The server is going away; a late error on one of its sockets must not crash anything.
     socket.on('error', () => {});
     if (socket.destroyed) continue;
-    if (reset) socket.resetAndDestroy();
+    if (mode === 'reset') socket.resetAndDestroy();
+    else if (mode === 'end') socket.end();
     else socket.destroy();
   }
-  await closed;
 }
 
 /** A launcher for a module exporting `start({ port, host })`. */

@@ -4,7 +4,10 @@
  *   import(file) ─ createServer() | start({ port }) ─▶ listening on 127.0.0.1 ─▶ ready
  *   uncaught exception while live ─▶ 'crash' event (the harness keeps running)
  *   kill-target: RST every connection, close the server ─ restartAfterMs ─▶ a new
- *                instance on the same port
+ *                instance on the same port. No real signal is sent (it is our own process):
+ *                SIGKILL is the RST; SIGTERM | SIGINT | SIGHUP is an orderly close — the
+ *                server closed and a FIN after its queued bytes on every connection (reset
+ *                if still open after 2 s), or the module's own close() for start()
  *   pause-target: not possible in-process → ERR_INVALID_FAULT (use a command target)
  */
 import { resolve } from 'node:path';
@@ -17,7 +20,7 @@ import type { TargetControl } from '../faults/types.js';
 import { captureUncaught } from './crash-capture.js';
 import { createServerLauncher, startLauncher, type ModuleInstance, type ModuleLauncher } from './module-instance.js';
 import { createCrashLatch, describeThrown, type RunningTarget, type StartTargetOptions } from './running-target.js';
-import { checkFaultMs, throwIfStartAborted, unsupportedFaultError } from './target-errors.js';
+import { checkFaultMs, checkKillSignal, throwIfStartAborted, unsupportedFaultError } from './target-errors.js';
 import type { TargetEvent } from './types.js';
 
 function fail(message: string, cause?: unknown): never {
@@ -68,7 +71,7 @@ class ModuleTarget implements RunningTarget {
   readonly control: TargetControl = {
     // Kills run one after the other: a second kill-target waits for the first one's restart.
     kill: (options) => {
-      const done = this.#killing.then(() => this.#kill(options.restartAfterMs));
+      const done = this.#killing.then(() => this.#kill(options));
       this.#killing = done.catch(() => {});
       return done;
     },
@@ -103,7 +106,7 @@ class ModuleTarget implements RunningTarget {
   async launch(port: number): Promise<void> {
     const instance = await this.#launcher(port);
     if (this.#stopSignal.signal.aborted) {
-      await instance.close(false);
+      await instance.close('destroy');
       return;
     }
     this.#instance = instance;
@@ -121,19 +124,22 @@ class ModuleTarget implements RunningTarget {
     const instance = this.#instance;
     this.#instance = undefined;
     try {
-      await instance?.close(false);
+      await instance?.close('destroy');
     } finally {
       this.#release();
     }
   }
 
-  async #kill(restartAfterMs: number | undefined): Promise<void> {
+  /** kill-target in-process: SIGKILL resets every connection, a graceful signal ends them (see the top). */
+  async #kill(options: { restartAfterMs?: number; signal?: NodeJS.Signals }): Promise<void> {
+    const { restartAfterMs } = options;
     if (restartAfterMs !== undefined) checkFaultMs(restartAfterMs, 'restartAfterMs');
+    const signal = checkKillSignal(options.signal);
     if (this.#stopping !== undefined) return;
-    this.log.push({ type: 'kill', at: now() });
+    this.log.push({ type: 'kill', at: now(), signal });
     const instance = this.#instance;
     this.#instance = undefined;
-    await instance?.close(true);
+    await instance?.close(signal === 'SIGKILL' ? 'reset' : 'end');
     this.log.push({ type: 'exit', at: now(), code: null, signal: null, expected: true, stderrTail: '' });
     if (restartAfterMs === undefined) return;
     try {

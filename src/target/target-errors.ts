@@ -3,6 +3,7 @@
  * the stderr tail attached where there is one, so the cause is in the message.
  */
 import { SockfaultError } from '../errors.js';
+import { KILL_SIGNALS, type KillSignal } from '../faults/kill-target.js';
 import type { ExitEvent } from './child.js';
 import type { CommandSpec, Ready } from './command-input.js';
 
@@ -47,6 +48,17 @@ export function checkFaultMs(value: unknown, name: string): void {
       location: name,
     });
   }
+}
+
+/** Checks the `signal` of a kill (ERR_INVALID_FAULT); absent means SIGKILL. */
+export function checkKillSignal(value: unknown): KillSignal {
+  if (value === undefined) return 'SIGKILL';
+  if (!(KILL_SIGNALS as readonly unknown[]).includes(value)) {
+    throw new SockfaultError('ERR_INVALID_FAULT', `signal must be one of ${KILL_SIGNALS.join(', ')}, got ${JSON.stringify(value)}`, {
+      location: 'signal',
+    });
+  }
+  return value as KillSignal;
 }
 
 /** ERR_INVALID_FAULT: a target fault on a target kind that cannot take it. */

@@ -10,5 +10,7 @@ export type TargetEvent =
   | { type: 'exit'; at: number; code: number | null; signal: string | null; expected: boolean; stderrTail: string }
   /** An in-process (module) target threw an uncaught exception during the run. */
   | { type: 'crash'; at: number; error: string; code?: string; stack?: string }
+  /** kill-target acted on it; `signal` is what it sent (absent: SIGKILL). */
+  | { type: 'kill'; at: number; signal?: string }
   /** A target fault acted on it. */
-  | { type: 'kill' | 'pause' | 'resume' | 'restart'; at: number };
+  | { type: 'pause' | 'resume' | 'restart'; at: number };

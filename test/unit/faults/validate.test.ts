@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { describeFault } from '../../../src/faults/describe.js';
+import { ACTIONS } from '../../../src/faults/registry.js';
 import { validateFault } from '../../../src/faults/validate.js';
 
 const invalid = (input: unknown) => {
@@ -37,12 +38,37 @@ describe('validateFault', () => {
     [{ action: 'stall', at: { direction: 'sideways' } }, 'faults[0].at.direction', 'expected "upstream" or "downstream"'],
     [{ action: 'stall', at: { byte: 3 } }, 'faults[0].at.byte', 'unknown trigger key'],
     [{ action: 'half-close', ms: 3 }, 'faults[0].ms', 'it takes none'],
+    [{ action: 'kill-target', signal: 'SIGSTOP' }, 'faults[0].signal', 'expected one of "SIGKILL", "SIGTERM", "SIGINT", "SIGHUP", got "SIGSTOP"'],
+    [{ action: 'kill-target', signal: 15 }, 'faults[0].signal', 'expected one of'],
+    [{ action: 'kill-target', signal: 'sigterm' }, 'faults[0].signal', 'got "sigterm"'],
     ['reset', 'faults[0]', 'expected a fault object'],
   ])('%j → ERR_INVALID_FAULT at %s', (input, location, message) => {
     const error = invalid(input);
     expect(error.code).toBe('ERR_INVALID_FAULT');
     expect(error.location).toBe(location);
     expect(error.message).toContain(message);
+  });
+
+  it('kill-target takes a signal, SIGKILL by default', () => {
+    expect(validateFault({ action: 'kill-target' }).params).toEqual({ signal: 'SIGKILL', restartAfterMs: undefined });
+    for (const signal of ['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGHUP']) {
+      expect(validateFault({ action: 'kill-target', signal, restartAfterMs: 0 }).params).toEqual({ signal, restartAfterMs: 0 });
+    }
+  });
+
+  it('kill-target sends its signal to the target, and says which', async () => {
+    const kills: unknown[] = [];
+    const target = { kill: async (options: unknown) => void kills.push(options), pause: async () => {} };
+    const fire = (input: Record<string, unknown>) => {
+      const fault = validateFault({ action: 'kill-target', ...input });
+      return ACTIONS['kill-target'].fireTarget!(target, fault.params).then(() => describeFault(fault));
+    };
+    expect(await fire({})).toBe('kill the target on open on any connection (upstream)');
+    expect(await fire({ signal: 'SIGTERM', restartAfterMs: 0, at: { connection: 1, direction: 'downstream', bytes: 66 } })).toBe(
+      'kill the target (SIGTERM), restart after 0 ms at 66 bytes downstream on connection 1',
+    );
+    expect(await fire({ signal: 'SIGHUP' })).toBe('kill the target (SIGHUP) on open on any connection (upstream)');
+    expect(kills).toEqual([{ signal: 'SIGKILL' }, { signal: 'SIGTERM', restartAfterMs: 0 }, { signal: 'SIGHUP' }]);
   });
 
   it('describes a fault in words', () => {
