@@ -6,7 +6,8 @@
  */
 import type { FaultAction, Stage, StageContext } from './types.js';
 
-class StallStage implements Stage {
+/** Holds every chunk (and the FIN) until `ms` passed or `release()`; also the proxy's hold during a target fault. */
+export class StallStage implements Stage {
   #held: Buffer[] = [];
   #stalled = true;
   #timer: NodeJS.Timeout | undefined;

@@ -20,6 +20,7 @@ import { createRandom, type Random } from '../runner/random.js';
 import { guard } from './legs.js';
 import type { LinkStats } from './link.js';
 import { type ArmedFault, Pair } from './pair.js';
+import { ReadPool } from './read-pool.js';
 import { type TransportEvent, TransportLog } from './transport-log.js';
 
 export interface FaultProxyOptions {
@@ -206,7 +207,10 @@ export class FaultProxy extends EventEmitter {
       return;
     }
     const { target } = this.#options;
-    const server = net.connect({ host: target.host, port: target.port, allowHalfOpen: true, noDelay: true });
+    const serverReads = new ReadPool(this.#options.highWaterMark);
+    const server = net.connect({ host: target.host, port: target.port, allowHalfOpen: true, noDelay: true, onread: serverReads.onread });
+    // Nothing is read before the pair starts: the downstream link attaches the pool then.
+    server.pause();
     this.#track(server);
     client.setNoDelay(true);
     const clientPort = client.remotePort;
@@ -219,6 +223,7 @@ export class FaultProxy extends EventEmitter {
       highWaterMark: this.#options.highWaterMark,
       lingerMs: this.#options.lingerMs,
       recordData: this.#options.recordData,
+      serverReads,
       ...(this.#options.targetControl ? { target: this.#options.targetControl } : {}),
       onFlow: (direction: Direction, paused: boolean, buffered: number) =>
         this.emit('flow', { connection, direction, paused, buffered }),

@@ -15,6 +15,7 @@ import type { Socket } from 'node:net';
 import { now } from '../clock.js';
 import type { Direction, Stage, StageContext } from '../faults/types.js';
 import type { Random } from '../runner/random.js';
+import type { ReadPool } from './read-pool.js';
 import type { TransportLog } from './transport-log.js';
 
 export interface LinkOptions {
@@ -27,6 +28,11 @@ export interface LinkOptions {
   highWaterMark: number;
   log: TransportLog;
   recordData: boolean;
+  /**
+   * The source was created with `reads.onread` (and paused): chunks are views of reused
+   * buffers, so the link copies what it keeps. Without it, the link listens to 'data'.
+   */
+  reads?: ReadPool;
   /** The source sent a FIN and everything before it was handed to `dest` (then `dest.end()` ran). */
   onForwardedEnd(): void;
   /** The link paused or resumed its source. */
@@ -71,8 +77,9 @@ export class Link {
 
   /** Starts reading. Call once, after the triggers at offset 0 have been armed. */
   start(): void {
-    const { source, dest } = this.#options;
-    source.on('data', (chunk: Buffer) => this.#onData(chunk));
+    const { source, dest, reads } = this.#options;
+    if (reads) reads.attach(dest, (chunk) => this.#onData(chunk));
+    else source.on('data', (chunk: Buffer) => this.#onData(chunk));
     source.on('end', () => this.#onSourceEnd());
     dest.on('drain', () => this.#updateFlow());
     source.resume();
@@ -190,7 +197,8 @@ export class Link {
     this.forwarded += piece.length;
     const first = this.#stages[0];
     if (first === undefined) this.#write(piece);
-    else first.write(piece);
+    // A stage keeps what it is given; a pooled chunk is only valid during this call.
+    else first.write(this.#options.reads ? Buffer.from(piece) : piece);
   }
 
   #emitFrom(stage: Stage, chunk: Buffer): void {

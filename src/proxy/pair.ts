@@ -10,10 +10,12 @@ import type { Socket } from 'node:net';
 import { now } from '../clock.js';
 import { ACTIONS } from '../faults/registry.js';
 import { describeFault } from '../faults/describe.js';
-import type { Direction, Fault, PairFaultContext, Side, TargetControl } from '../faults/types.js';
+import { StallStage } from '../faults/stall.js';
+import type { Direction, Fault, PairFaultContext, Side, Stage, TargetControl } from '../faults/types.js';
 import type { Random } from '../runner/random.js';
 import { closeWithFin, closeWithRst, guard } from './legs.js';
 import { Link, type LinkStats } from './link.js';
+import type { ReadPool } from './read-pool.js';
 import type { CloseKind, Leg, TransportLog } from './transport-log.js';
 
 /** A fault armed in the proxy; `claimed` makes `connection: any` faults fire once overall. */
@@ -31,6 +33,8 @@ export interface PairOptions {
   highWaterMark: number;
   lingerMs: number;
   recordData: boolean;
+  /** The server socket reads into these buffers (`onread`); see ReadPool. */
+  serverReads?: ReadPool;
   target?: TargetControl;
   onFlow?(direction: Direction, paused: boolean, buffered: number): void;
   onClose(): void;
@@ -61,7 +65,7 @@ export class Pair {
     this.connection = options.connection;
     const { client, server } = options;
     this.#legs = { client: { socket: client, closed: false }, server: { socket: server, closed: false } };
-    const link = (direction: Direction, source: Socket, dest: Socket, receiver: Leg): Link =>
+    const link = (direction: Direction, source: Socket, dest: Socket, receiver: Leg, reads?: ReadPool): Link =>
       new Link({
         connection: this.connection,
         direction,
@@ -71,11 +75,12 @@ export class Pair {
         highWaterMark: options.highWaterMark,
         log: options.log,
         recordData: options.recordData,
+        ...(reads ? { reads } : {}),
         onForwardedEnd: () => this.#logFin(receiver, 'proxy'),
         onFlow: (paused, buffered) => options.onFlow?.(direction, paused, buffered),
       });
     this.upstream = link('upstream', client, server, 'server');
-    this.downstream = link('downstream', server, client, 'client');
+    this.downstream = link('downstream', server, client, 'client', options.serverReads);
     for (const leg of ['client', 'server'] as const) this.#watch(leg);
   }
 
@@ -146,10 +151,25 @@ export class Pair {
     log.push({ ...entry, description: describeFault(fault) });
     if (action.fire) action.fire(this.#context(direction, offset), fault.params);
     else if (action.fireTarget && target) {
-      action.fireTarget(target, fault.params).catch((error: unknown) => {
-        log.push({ ...entry, at: now(), description: `${fault.action} failed: ${(error as Error).message}` });
-      });
+      // A signal takes a moment to land: hold both directions until the action is over, so
+      // the target has received exactly the bytes before the offset on this connection.
+      const release = this.#hold();
+      action
+        .fireTarget(target, fault.params)
+        .catch((error: unknown) => {
+          log.push({ ...entry, at: now(), description: `${fault.action} failed: ${(error as Error).message}` });
+        })
+        .finally(release);
     }
+  }
+
+  /** Stops forwarding both ways (backpressure still applies) until the returned function runs. */
+  #hold(): () => void {
+    const held: Stage[] = [];
+    for (const link of [this.upstream, this.downstream]) link.addStage((context) => held[held.push(new StallStage(context, undefined)) - 1]!);
+    return () => {
+      for (const stage of held) stage.release();
+    };
   }
 
   #context(direction: Direction, offset: number): PairFaultContext {
