@@ -84,7 +84,7 @@ export class FaultIndex {
   onConnection(connection: number | undefined, time: number): LastFault | undefined {
     const own = connection === undefined ? undefined : this.#byConnection.get(connection);
     const lists = own === undefined ? [this.#global] : [own, this.#global];
-    return pick(lists, time, false) ?? pick([this.#all], time, false) ?? pick(lists, time, true);
+    return pick(lists, time, false) ?? pick([this.#all], time, false) ?? pick(lists, time, true) ?? pick([this.#all], time, true);
   }
 
   /**

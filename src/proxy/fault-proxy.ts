@@ -169,14 +169,16 @@ export class FaultProxy extends EventEmitter {
     this.#closed = true;
     const server = this.#server;
     const closing = server?.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+    // Every socket still in the set has not emitted 'close' yet (#track removes it then):
+    // wait for all of them, so the pairs' last close and byte totals are in the log.
+    const sockets = [...this.#sockets];
+    const gone = sockets.map((socket) => pEvent(socket, 'close', { timeout: 5000, rejectionEvents: [] }).catch(() => undefined));
     for (const pair of this.#pairs.values()) pair.destroy();
-    for (const socket of this.#sockets) {
+    for (const socket of sockets) {
       guard(socket);
       socket.destroy();
     }
-    await Promise.all(
-      [...this.#sockets].map((socket) => (socket.closed ? undefined : pEvent(socket, 'close', { timeout: 5000 }).catch(() => undefined))),
-    );
+    await Promise.all(gone);
     await closing;
     this.#sockets.clear();
     this.#pairs.clear();

@@ -50,6 +50,22 @@ describe('FaultProxy lifecycle', () => {
     }
   });
 
+  it('close() waits for every leg: the log ends with both legs closed by the proxy and the byte totals', async () => {
+    const opened = await openPair();
+    opened.client.write('hello');
+    await pEvent(opened.server, 'data', { timeout: 5000 });
+    await opened.proxy.close();
+    const log = opened.proxy.log;
+    expect(log).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'close', connection: 1, side: 'client', by: 'proxy' }),
+        expect.objectContaining({ type: 'close', connection: 1, side: 'server', by: 'proxy' }),
+        expect.objectContaining({ type: 'bytes', connection: 1, direction: 'upstream', forwarded: 5 }),
+      ]),
+    );
+    await opened.close();
+  });
+
   it('openPair gives two connected sockets through the proxy, with faults', async () => {
     const opened = await openPair({ faults: [{ at: { bytes: 3 }, action: 'destroy' }] });
     try {
