@@ -68,5 +68,6 @@ export const fragmentAction: FaultAction = {
   },
   fire: (context, params) =>
     context.addStage((stage) => new FragmentStage(stage, params.min as number, params.max as number)),
-  describe: (params) => `fragment into ${params.min}–${params.max} byte pieces`,
+  describe: (params) =>
+    params.min === params.max ? `fragment into ${params.min}-byte pieces` : `fragment into ${params.min}–${params.max} byte pieces`,
 };
