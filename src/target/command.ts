@@ -33,11 +33,23 @@ export async function startCommandTarget(input: Record<string, unknown>, options
   if (!cwd?.isDirectory()) {
     throw new SockfaultError('ERR_TARGET_START', `target.cwd: ${spec.cwd} is not a directory`, { location: 'target.cwd' });
   }
-  throwIfStartAborted(options.signal);
-  const target = new CommandTarget(spec, await getPort());
-  await target.launch(options.signal);
-  return target;
+  // get-port's port is free when it answers, not when the server binds it: another process
+  // (a parallel test worker, another target) can take it in between. Try a fresh port then.
+  for (let attempt = 1; ; attempt++) {
+    throwIfStartAborted(options.signal);
+    const target = new CommandTarget(spec, await getPort());
+    try {
+      await target.launch(options.signal);
+      return target;
+    } catch (error) {
+      const portTaken = /EADDRINUSE/.test((error as Error).message);
+      if (!portTaken || attempt >= PORT_ATTEMPTS) throw error;
+    }
+  }
 }
+
+/** Starts tried on fresh ports when the server reports EADDRINUSE. */
+const PORT_ATTEMPTS = 3;
 
 /**
  * SIGKILLs a process and its descendants and waits (bounded) until they are gone and
