@@ -1,11 +1,9 @@
 /** The zoo entries 1–7 as data for zoo-1-7.test.ts, and the bits of setup they share. */
+import type { Caught } from './expectations.js';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AnomalyKind, Verdict } from '../../src/checker/types.js';
-import type { ActionName, FaultInput } from '../../src/faults/types.js';
-import type { CheckResult } from '../../src/property/types.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
@@ -13,10 +11,8 @@ import type { Scenario } from '../../src/scenario/types.js';
 export const SEED = 1707;
 
 /** One entry: its folder, the anomaly its bug produces, the fault family its `generate` uses. */
-export interface ZooEntry {
+export interface ZooEntry extends Caught {
   dir: string;
-  anomaly: AnomalyKind;
-  family: readonly ActionName[];
   /**
    * Runs of the scenario's own `faults:` plan allowed to find the bug (default 1). Entry 1's
    * kill races the server's 20 ms flush timer: a flush can land between the acks and the
@@ -42,10 +38,6 @@ export function loadEntry(entry: ZooEntry, twin: 'buggy' | 'fixed'): Promise<Sce
   return loadScenario(join(ZOO, entry.dir, `${twin}.yaml`));
 }
 
-/** The distinct anomaly kinds of a verdict. */
-export function anomalyKinds(verdict: Verdict): AnomalyKind[] {
-  return [...new Set(verdict.anomalies.map((anomaly) => anomaly.kind))];
-}
 
 /**
  * Entry 1's servers keep their log in `$TMPDIR/sockfault-zoo-01-<parent pid>.jsonl` (this
@@ -56,13 +48,3 @@ export function removeEntry1Log(): Promise<void> {
   return rm(join(tmpdir(), `sockfault-zoo-01-${process.pid}.jsonl`), { force: true });
 }
 
-/** What a search that should have passed found instead, for the assertion message. */
-export function describeFailure(result: CheckResult): { plan: FaultInput[]; anomalies: string[]; history: string[]; error?: unknown } | undefined {
-  const failing = result.minimal ?? result.firstFailure;
-  if (failing === undefined) return result.error === undefined ? undefined : { plan: [], anomalies: [], history: [], error: result.error };
-  return {
-    plan: failing.plan,
-    anomalies: failing.verdict.anomalies.map((anomaly) => `${anomaly.kind}: ${anomaly.detail}`),
-    history: failing.run.history.map((op) => `${op.id} ${op.outcome}${op.error === undefined ? '' : ` (${op.error})`}`),
-  };
-}

@@ -1,12 +1,9 @@
 /** The zoo entries 8–14 as data for zoo-8-14.test.ts, and the bits of setup they share. */
-import { once } from 'node:events';
+import type { Caught } from './expectations.js';
 import { rm } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AnomalyKind, Verdict } from '../../src/checker/types.js';
-import type { ActionName, FaultInput } from '../../src/faults/types.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
@@ -14,15 +11,11 @@ import type { Scenario } from '../../src/scenario/types.js';
 export const SEED = 814;
 
 /** One entry: its folder, the anomaly its bug produces, the faults its `generate` may use. */
-export interface ZooEntry {
+export interface ZooEntry extends Caught {
   dir: string;
-  anomaly: AnomalyKind;
-  family: readonly ActionName[];
-  /** A `side` every generated fault must have (entry 12 cuts the client's leg only). */
-  side?: 'client' | 'server';
 }
 
-/** The entries the harness catches today. 11 and 14 wait for the harness (see the test file). */
+/** The entries that share one shape of test; 11 and 14 have their own (see the test file). */
 export const ENTRIES: readonly ZooEntry[] = [
   { dir: '08-double-reconnect', anomaly: 'duplicated', family: ['reset'] },
   { dir: '09-no-error-listener', anomaly: 'target-crashed', family: ['reset'] },
@@ -38,17 +31,9 @@ export function loadEntry(dir: string, twin: 'buggy' | 'fixed'): Promise<Scenari
   return loadScenario(join(ZOO, dir, `${twin}.yaml`));
 }
 
-/** The distinct anomaly kinds of a verdict. */
-export function anomalyKinds(verdict: Verdict): AnomalyKind[] {
-  return [...new Set(verdict.anomalies.map((anomaly) => anomaly.kind))];
-}
 
 /** Entry 14's servers keep their log in `$TMPDIR/sockfault-zoo-14-<parent pid>.jsonl` (this process). */
 export function removeEntry14Log(): Promise<void> {
   return rm(join(tmpdir(), `sockfault-zoo-14-${process.pid}.jsonl`), { force: true });
 }
 
-/** The faults of a plan, for messages. */
-export function describePlan(plan: readonly FaultInput[]): string {
-  return JSON.stringify(plan);
-}

@@ -8,13 +8,11 @@
  */
 import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { checkScenario } from '../../src/property/check-scenario.js';
-import type { CheckResult } from '../../src/property/types.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 import { liveChildCount } from '../../src/target/child-registry.js';
-import { ENTRIES, SEED, anomalyKinds, describeFailure, loadEntry, removeEntry1Log, type ZooEntry } from './helpers-1-7.js';
+import { RUNS, anomalyKinds, expectCaught, expectHeld } from './expectations.js';
+import { ENTRIES, SEED, loadEntry, removeEntry1Log } from './helpers-1-7.js';
 
-/** Plans tried by each search; a fixed twin must hold over all of them. */
-const RUNS = 100;
 
 beforeEach(removeEntry1Log);
 afterAll(async () => {
@@ -23,18 +21,6 @@ afterAll(async () => {
   expect(liveChildCount()).toBe(0);
 });
 
-/** Expectations on a search of a buggy twin. */
-function expectCaught(result: CheckResult, entry: ZooEntry): void {
-  expect(result.error).toBeUndefined();
-  expect(result.status).toBe('violated');
-  expect(result.held).toBe(true);
-  expect(result.runs).toBeLessThanOrEqual(RUNS);
-  const minimal = result.minimal!;
-  expect(anomalyKinds(minimal.verdict)).toContain(entry.anomaly);
-  // The shrunk plan stays within the family the scenario's `generate` allows.
-  expect(minimal.plan.length).toBeGreaterThanOrEqual(1);
-  for (const fault of minimal.plan) expect(entry.family).toContain(fault.action);
-}
 
 describe.each(ENTRIES)('zoo $dir', (entry) => {
   it(`buggy: the search finds ${entry.anomaly} (seed ${SEED}, at most ${RUNS} runs)`, async () => {
@@ -45,14 +31,7 @@ describe.each(ENTRIES)('zoo $dir', (entry) => {
 
   it(`fixed: holds over ${RUNS} generated plans (seed ${SEED})`, async () => {
     const scenario = await loadEntry(entry, 'fixed');
-    const result = await checkScenario(scenario, { runs: RUNS, seed: SEED });
-    // On failure, Jest prints the received object: the failing plan and what went wrong.
-    expect({ status: result.status, held: result.held, runs: result.runs, failure: describeFailure(result) }).toEqual({
-      status: 'passed',
-      held: true,
-      runs: RUNS,
-      failure: undefined,
-    });
+    expectHeld(await checkScenario(scenario, { runs: RUNS, seed: SEED }));
   });
 
   it('the fixed plan of `sockfault run` exposes the buggy twin, and the fixed twin holds on it', async () => {
