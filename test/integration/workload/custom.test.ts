@@ -1,37 +1,31 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 import { PENDING_AT_END } from '../../../src/history/recorder.js';
 import { runWorkload } from '../../../src/workload/index.js';
 import { createTestContext } from './context.js';
 import type { TestContextOptions } from './context.js';
 import { resetAt, startProxy } from './proxy.js';
-import { listHttp, listLines, startExample } from './servers.js';
+import { listHttp, listLines } from './servers.js';
+import { workloadFixture } from './fixture.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/workloads/', import.meta.url));
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const fixture = workloadFixture();
+const { defer, example } = fixture;
 
 function context(address: { host: string; port: number }, options: TestContextOptions = {}) {
   const test = createTestContext(address, options);
-  cleanups.push(() => test.close());
+  defer(() => test.close());
   return test;
 }
 
-async function example(name: string) {
-  const server = await startExample(name);
-  cleanups.push(() => server.close());
-  return server;
-}
 
 describe('custom workload modules', () => {
   it('drive a real client library (node:http at ctx.proxy) through the fault proxy', async () => {
     const server = await example('http-ledger.js');
     // The first request is reset mid-message by the proxy; the client sees an error → info.
     const proxy = await startProxy(server, [resetAt(30)]);
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const test = context(proxy, { options: { messages: 3 } });
     await runWorkload({ module: './http-client.ts', options: { messages: 3 } }, test.ctx, { dir: fixtures });
     const records = test.history.records();
@@ -46,7 +40,7 @@ describe('custom workload modules', () => {
   it('accept a plain default-exported function using ctx.connect() and ctx.connectionOf()', async () => {
     const server = await example('ledger-server.js');
     const proxy = await startProxy(server, []);
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const test = context(proxy, { connectionOf: proxy.connectionOf });
     await runWorkload({ module: 'raw-lines.ts' }, test.ctx, { dir: fixtures });
     expect(test.history.records()).toMatchObject([{ id: 'r1-raw1', outcome: 'ok', connection: 1, payload: 'hello' }]);

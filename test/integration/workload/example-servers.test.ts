@@ -1,28 +1,18 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { WorkloadInput } from '../../../src/scenario/types.js';
-import { runWorkload } from '../../../src/workload/index.js';
-import { createTestContext } from './context.js';
 import { resetAt, startProxy } from './proxy.js';
-import { countIds, listLines, startExample } from './servers.js';
+import { countIds, listLines } from './servers.js';
+import { workloadFixture } from './fixture.js';
 
 // The buggy example ledgers must show their bug under the fault the bundled scenarios use
 // (a reset mid-message with `retry: resend-unacked`), and only under it.
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const fixture = workloadFixture();
+const { defer, example } = fixture;
 
-async function example(name: string) {
-  const server = await startExample(name);
-  cleanups.push(() => server.close());
-  return server;
-}
 
 async function run(address: { host: string; port: number }, input: Partial<WorkloadInput>) {
-  const test = createTestContext(address);
-  cleanups.push(() => test.close());
-  await runWorkload({ type: 'lines', ...input } as WorkloadInput, test.ctx, { dir: process.cwd() });
+  const test = await fixture.run(address, { type: 'lines', ...input } as WorkloadInput);
   return { records: test.history.records() };
 }
 
@@ -30,7 +20,7 @@ describe('buggy example ledgers', () => {
   it('resend-unacked against a server without dedup stores the op whose ack was lost twice', async () => {
     const server = await example('ledger-no-dedup.js');
     const proxy = await startProxy(server, [resetAt(40)]);
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const { records } = await run(proxy, { messages: 4, pipeline: 3, payload: 10, retry: 'resend-unacked' });
     expect(records.every((r) => r.outcome === 'ok')).toBe(true);
     await server.idle();
@@ -40,7 +30,7 @@ describe('buggy example ledgers', () => {
   it('resend-unacked against a server that acks before committing loses an acked op', async () => {
     const server = await example('ledger-ack-first.js');
     const proxy = await startProxy(server, [resetAt(40)]);
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const { records } = await run(proxy, { messages: 4, pipeline: 1, payload: 10, retry: 'resend-unacked' });
     expect(records.every((r) => r.outcome === 'ok')).toBe(true);
     // m1-1 was acked on connection 1, then rolled back when that connection was cut.
@@ -51,7 +41,7 @@ describe('buggy example ledgers', () => {
   it('the ack-first server keeps acked ops when the cut falls between two requests', async () => {
     const server = await example('ledger-ack-first.js');
     const proxy = await startProxy(server, [resetAt(23)]); // right after the first request
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const { records } = await run(proxy, { messages: 2, pipeline: 1, payload: 10, retry: 'resend-unacked' });
     expect(records.every((r) => r.outcome === 'ok')).toBe(true);
     await server.idle();

@@ -1,28 +1,21 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import net from 'node:net';
 import type { WorkloadInput } from '../../../src/scenario/types.js';
-import { runWorkload } from '../../../src/workload/index.js';
-import { createTestContext } from './context.js';
 import type { TestContextOptions } from './context.js';
 import { resetAt, startProxy } from './proxy.js';
-import { countIds, listFrames, listen, startExample } from './servers.js';
+import { countIds, listFrames, listen } from './servers.js';
+import { workloadFixture } from './fixture.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const fixture = workloadFixture();
+const { defer } = fixture;
 
 async function run(address: { host: string; port: number }, input: Partial<WorkloadInput>, options: TestContextOptions = {}) {
-  const test = createTestContext(address, options);
-  cleanups.push(() => test.close());
-  await runWorkload({ type: 'frames', ...input } as WorkloadInput, test.ctx, { dir: process.cwd() });
+  const test = await fixture.run(address, { type: 'frames', ...input } as WorkloadInput, options);
   return test.history.records();
 }
 
 async function ledger() {
-  const server = await startExample('frames-ledger.js');
-  cleanups.push(() => server.close());
-  return server;
+  return fixture.example('frames-ledger.js');
 }
 
 describe('frames workload', () => {
@@ -30,7 +23,7 @@ describe('frames workload', () => {
     const server = await ledger();
     // Acks of the first connection arrive a few bytes at a time: the parser must reassemble them.
     const proxy = await startProxy(server, [{ at: { connection: 1, direction: 'downstream' }, action: 'fragment', min: 1, max: 3 }]);
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const records = await run(proxy, { connections: 3, messages: 4, pipeline: 2, ackTimeout: 1000 });
     expect(proxy.proxy.faults[0]?.fired).toBe(true);
     expect(records).toHaveLength(12);
@@ -44,7 +37,7 @@ describe('frames workload', () => {
     const server = await ledger();
     // Each request frame is 4 + 40 bytes with a 10-byte payload: byte 60 cuts the second frame.
     const proxy = await startProxy(server, [resetAt(60)]);
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const records = await run(proxy, { messages: 4, pipeline: 2, payload: 10 }, { connectionOf: proxy.connectionOf });
     expect(records.map((r) => [r.id, r.outcome, r.connection])).toEqual([
       ['r1-m1-1', 'info', 1],
@@ -59,7 +52,7 @@ describe('frames workload', () => {
   it('resend-unacked: after a reset mid-frame every op ends ok and is stored once', async () => {
     const server = await ledger();
     const proxy = await startProxy(server, [resetAt(60)]);
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const records = await run(proxy, { messages: 4, pipeline: 2, payload: 10, retry: 'resend-unacked' }, { connectionOf: proxy.connectionOf });
     expect(records.map((r) => [r.outcome, r.connection])).toEqual([['ok', 2], ['ok', 2], ['ok', 2], ['ok', 2]]);
     await server.idle();
@@ -73,7 +66,7 @@ describe('frames workload', () => {
         socket.once('data', () => socket.write(Buffer.from([0, 0, 0, 3, 0x7b, 0x7b, 0x7b])));
       }),
     );
-    cleanups.push(() => liar.close());
+    defer(() => liar.close());
     const records = await run(liar, { messages: 2 });
     expect(records.map((r) => r.outcome)).toEqual(['info', 'fail']);
     expect(records[0]?.error).toMatch(/not valid JSON/);

@@ -1,34 +1,27 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import net from 'node:net';
 import type { WorkloadInput } from '../../../src/scenario/types.js';
-import { runWorkload } from '../../../src/workload/index.js';
-import { createTestContext } from './context.js';
 import type { TestContextOptions } from './context.js';
 import { resetAt, startProxy } from './proxy.js';
-import { countIds, listHttp, listen, startExample } from './servers.js';
+import { countIds, listHttp, listen } from './servers.js';
+import { workloadFixture } from './fixture.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const fixture = workloadFixture();
+const { defer } = fixture;
 
 async function run(address: { host: string; port: number }, input: Partial<WorkloadInput>, options: TestContextOptions = {}) {
-  const test = createTestContext(address, options);
-  cleanups.push(() => test.close());
-  await runWorkload({ type: 'http', ...input } as WorkloadInput, test.ctx, { dir: process.cwd() });
+  const test = await fixture.run(address, { type: 'http', ...input } as WorkloadInput, options);
   return { records: test.history.records(), sockets: test.sockets, logs: test.logs };
 }
 
 async function ledger() {
-  const server = await startExample('http-ledger.js');
-  cleanups.push(() => server.close());
-  return server;
+  return fixture.example('http-ledger.js');
 }
 
 async function proxied(server: { host: string; port: number }, bytes: number, direction: 'upstream' | 'downstream') {
   const proxy = await startProxy(server, [{ ...resetAt(bytes), at: { connection: 1, direction, bytes } }]);
-  cleanups.push(() => proxy.close());
+  defer(() => proxy.close());
   return proxy;
 }
 
@@ -87,7 +80,7 @@ describe('http workload', () => {
         res.end();
       }),
     );
-    cleanups.push(() => server.close());
+    defer(() => server.close());
     const { records } = await run(server, { messages: 2, method: 'put', path: '/things' });
     expect(records.map((r) => [r.outcome, r.error])).toEqual([['fail', 'HTTP 409'], ['info', 'HTTP 503']]);
     expect(seen).toEqual(['PUT /things', 'PUT /things']);
@@ -103,7 +96,7 @@ describe('http workload', () => {
         if (waiting.length === 2) for (const held of waiting.splice(0)) held.end();
       }),
     );
-    cleanups.push(() => server.close());
+    defer(() => server.close());
     const { records } = await run(server, { messages: 4, pipeline: 2, ackTimeout: 1000 });
     expect(records.map((r) => r.outcome)).toEqual(['ok', 'ok', 'ok', 'ok']);
   }, 5000);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import net from 'node:net';
 import type { OpRecord } from '../../../src/history/types.js';
 import { runWorkload } from '../../../src/workload/index.js';
@@ -6,24 +6,16 @@ import type { WorkloadInput } from '../../../src/scenario/types.js';
 import { createTestContext } from './context.js';
 import type { TestContextOptions } from './context.js';
 import { resetAt, startProxy } from './proxy.js';
-import { countIds, listLines, listen, startExample } from './servers.js';
+import { countIds, listLines, listen } from './servers.js';
+import { workloadFixture } from './fixture.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const fixture = workloadFixture();
+const { defer, example } = fixture;
 
-async function example(name: string) {
-  const server = await startExample(name);
-  cleanups.push(() => server.close());
-  return server;
-}
 
 /** Runs a lines workload against `address` and returns the history. */
 async function run(address: { host: string; port: number }, input: Partial<WorkloadInput>, options: TestContextOptions = {}) {
-  const test = createTestContext(address, options);
-  cleanups.push(() => test.close());
-  await runWorkload({ type: 'lines', ...input } as WorkloadInput, test.ctx, { dir: process.cwd() });
+  const test = await fixture.run(address, { type: 'lines', ...input } as WorkloadInput, options);
   return { records: test.history.records(), logs: test.logs };
 }
 
@@ -56,7 +48,7 @@ describe('lines workload', () => {
     const server = await example('ledger-server.js');
     // "PUT r1-m1-1 xxxxxxxxxx\n" is 23 bytes, so byte 40 cuts the second request.
     const proxy = await startProxy(server, [resetAt(40)]);
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const { records } = await run(proxy, { messages: 6, pipeline: 3, payload: 10 }, { connectionOf: proxy.connectionOf });
     expect(outcomes(records)).toEqual({
       'r1-m1-1': 'info', 'r1-m1-2': 'info', 'r1-m1-3': 'info',
@@ -72,7 +64,7 @@ describe('lines workload', () => {
   it('resend-unacked: after a reset mid-message it reconnects, resends, and every op ends ok, stored once', async () => {
     const server = await example('ledger-server.js');
     const proxy = await startProxy(server, [resetAt(40)]);
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const { records, logs } = await run(proxy, { messages: 6, pipeline: 3, payload: 10, retry: 'resend-unacked' }, { connectionOf: proxy.connectionOf });
     expect(records).toHaveLength(6);
     expect(records.every((r) => r.outcome === 'ok')).toBe(true);
@@ -91,7 +83,7 @@ describe('lines workload', () => {
       { at: { connection: 1, direction: 'downstream' }, action: 'fragment', min: 1, max: 2 },
       { at: { connection: 1, direction: 'upstream' }, action: 'fragment', min: 1, max: 3 },
     ]);
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const { records } = await run(proxy, { messages: 5, pipeline: 5, payload: 4, ackTimeout: 1000 });
     expect(proxy.proxy.faults.map((f) => f.fired)).toEqual([true, true]);
     expect(records.map((r) => r.outcome)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
@@ -112,7 +104,7 @@ describe('lines workload', () => {
 
   it('abandons a connection whose ack does not come within ackTimeout', async () => {
     const silent = await listen(net.createServer((socket) => socket.on('error', () => undefined)));
-    cleanups.push(() => silent.close());
+    defer(() => silent.close());
     const { records } = await run(silent, { messages: 3, pipeline: 2, ackTimeout: 100 });
     expect(records.map((r) => [r.outcome, r.error])).toEqual([
       ['info', 'no ack within 100 ms'],
@@ -128,7 +120,7 @@ describe('lines workload', () => {
         socket.once('data', () => socket.end());
       }),
     );
-    cleanups.push(() => quitter.close());
+    defer(() => quitter.close());
     const { records } = await run(quitter, { messages: 2, ackTimeout: 60_000 });
     expect(records.map((r) => r.outcome)).toEqual(['info', 'fail']);
     expect(records[0]?.error).toMatch(/ended the connection/);
@@ -143,9 +135,9 @@ describe('lines workload', () => {
         socket.once('data', () => abort());
       }),
     );
-    cleanups.push(() => silent.close());
+    defer(() => silent.close());
     const test = createTestContext(silent);
-    cleanups.push(() => test.close());
+    defer(() => test.close());
     abort = () => test.controller.abort();
     const started = Date.now();
     await runWorkload({ type: 'lines', messages: 3, ackTimeout: 60_000, retry: 'resend-unacked' }, test.ctx, { dir: '.' });
@@ -171,7 +163,7 @@ describe('lines workload', () => {
         });
       }),
     );
-    cleanups.push(() => server.close());
+    defer(() => server.close());
     const { records } = await run(server, { messages: 3, pipeline: 2, ackTimeout: 300, send: 'SET {id} {payload}', ack: 'DONE {id}' });
     expect(records.map((r) => r.outcome)).toEqual(['info', 'ok', 'ok']);
     expect(received.map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual(['SET r1-m1-1', 'SET r1-m1-2', 'SET r1-m1-3']);

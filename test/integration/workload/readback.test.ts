@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
@@ -9,22 +9,16 @@ import { pEvent } from 'p-event';
 import type { ReadbackInput, WorkloadInput } from '../../../src/scenario/types.js';
 import { readBack, runWorkload } from '../../../src/workload/index.js';
 import { createTestContext, readbackContext } from './context.js';
-import { listen, startExample } from './servers.js';
+import { listen } from './servers.js';
+import { workloadFixture } from './fixture.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/workloads/', import.meta.url));
 const LINES: WorkloadInput = { type: 'lines' };
 const CUSTOM: WorkloadInput = { module: './raw-lines.ts' };
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const fixture = workloadFixture();
+const { defer, example } = fixture;
 
-async function example(name: string) {
-  const server = await startExample(name);
-  cleanups.push(() => server.close());
-  return server;
-}
 
 async function serve(handler: (socket: net.Socket) => void) {
   const server = await listen(
@@ -33,7 +27,7 @@ async function serve(handler: (socket: net.Socket) => void) {
       handler(socket);
     }),
   );
-  cleanups.push(() => server.close());
+  defer(() => server.close());
   return server;
 }
 
@@ -41,7 +35,7 @@ async function serve(handler: (socket: net.Socket) => void) {
 async function sendLines(port: number, lines: string[]): Promise<void> {
   const socket = net.connect({ host: '127.0.0.1', port });
   socket.on('error', () => undefined);
-  cleanups.push(() => socket.destroy());
+  defer(() => socket.destroy());
   await pEvent(socket, 'connect', { timeout: 5000 });
   let seen = 0;
   const done = pEvent(socket, 'data', { timeout: 5000, filter: (chunk: Buffer) => (seen += chunk.toString().split('\n').length - 1) >= lines.length });
@@ -53,7 +47,7 @@ async function sendLines(port: number, lines: string[]): Promise<void> {
 /** Runs a built-in workload (run r1) directly against `server`. */
 async function workload(server: { host: string; port: number }, input: WorkloadInput) {
   const test = createTestContext(server, { runId: 'r1' });
-  cleanups.push(() => test.close());
+  defer(() => test.close());
   await runWorkload(input, test.ctx, { dir: fixtures });
   return test.history.records().map((r) => ({ id: r.id, payload: r.payload }));
 }
@@ -112,7 +106,7 @@ describe('readBack', () => {
 
   it('{ file }: JSON lines relative to dir, this run only; errors name the line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sockfault-readback-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    defer(() => rm(dir, { recursive: true, force: true }));
     await writeFile(join(dir, 'kept.jsonl'), '{"id":"r1-m1-1","payload":"a"}\n{"id":"r1-m1-1"}\n\n{"id":"r0-m1-1"}\n');
     const at = (input: ReadbackInput) => readBack(input, LINES, readbackContext({ host: '127.0.0.1', port: 9 }), { dir });
     expect(await at({ file: 'kept.jsonl' })).toEqual([{ id: 'r1-m1-1', payload: 'a' }, { id: 'r1-m1-1' }]);
@@ -149,7 +143,7 @@ describe('readBack', () => {
     await refused.close();
     await expect(read('builtin', refused)).rejects.toMatchObject({ code: 'ERR_READBACK', message: expect.stringContaining('ECONNREFUSED') });
     const notJson = await listen(http.createServer((_, res) => res.end('[{"id":')));
-    cleanups.push(() => notJson.close());
+    defer(() => notJson.close());
     await expect(read('builtin', notJson, 'r1', { type: 'http' })).rejects.toMatchObject({ code: 'ERR_READBACK' });
   });
 
