@@ -121,7 +121,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         { dir: scenario.dir },
       ).then(
         (observations) => {
-          if (observations) result.observations = observations.filter((entry: Observation) => entry.id.startsWith(`${runId}-`) || !isOtherRun(entry.id));
+          // Only this run's entries count: a reused server also holds earlier runs' (and the
+          // built-in readbacks filter the same way, so every readback kind agrees).
+          if (observations) result.observations = observations.filter((entry: Observation) => entry.id.startsWith(`${runId}-`));
         },
         async (error: unknown) => {
           // A server that a fault made crash may die just as readback asks it: that is the
@@ -186,11 +188,6 @@ function trackTargetActions(target: RunningTarget): { control: TargetControl; se
 
 function isFault(value: Fault | FaultInput): value is Fault {
   return typeof (value as Fault).params === 'object' && (value as Fault).params !== null;
-}
-
-/** Ids shaped like another run's (`r12-…`) are that run's entries on a reused server. */
-function isOtherRun(id: string): boolean {
-  return /^r\d+-/.test(id);
 }
 
 /** Awaits `work` for at most `timeoutMs`; on timeout aborts it, gives it a grace period, and reports `hung`. */
